@@ -1,0 +1,1 @@
+"""Pure rules and records. Imports nothing above it (no Qt, no storage)."""

@@ -1,0 +1,1 @@
+"""Key handling: the OS keyring store with an allow-list, and wrapped copies of the key."""

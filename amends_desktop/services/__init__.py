@@ -1,0 +1,1 @@
+"""Use cases the UI calls: plain Python, no Qt. Services own transaction boundaries."""

@@ -1,0 +1,1 @@
+"""The vault: connection, pragmas, checks, numbered migrations, repositories and backups."""

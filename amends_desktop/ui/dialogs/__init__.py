@@ -1,0 +1,1 @@
+"""First run, unlock, recovery, settings and backup dialogs."""

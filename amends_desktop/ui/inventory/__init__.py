@@ -1,0 +1,1 @@
+"""The Inventory tab."""
