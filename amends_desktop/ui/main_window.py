@@ -14,6 +14,7 @@ from amends_desktop.security.errors import VaultError
 from amends_desktop.services.session import Session
 from amends_desktop.ui.dialogs.messages import show_vault_error
 from amends_desktop.ui.inventory.tab import InventoryTab
+from amends_desktop.ui.navigation import Navigator
 from amends_desktop.ui.planner.tab import PlannerTab
 from amends_desktop.ui.reflection.tab import ReflectionTab
 from amends_desktop.ui.worker import run_with_progress
@@ -32,26 +33,39 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName("Sections")
-        self.inventory = InventoryTab(session)
-        self.planner = PlannerTab(session)
-        self.reflection = ReflectionTab(session)
+        self.navigator = Navigator(self)
+        self.inventory = InventoryTab(session, self.navigator)
+        self.planner = PlannerTab(session, self.navigator)
+        self.reflection = ReflectionTab(session, self.navigator)
         self.tabs.addTab(self.inventory, "&Inventory")
         self.tabs.addTab(self.planner, "&Planner")
         self.tabs.addTab(self.reflection, "&Reflection")
         self.setCentralWidget(self.tabs)
         self._build_menus()
+        self._wire_navigation()
         self.apply_title()
         if session.demo:
             self.statusBar().showMessage("Demo vault with made-up sample data. It disappears when you close the app.")
         self._snapshot_thread: threading.Thread | None = None
 
     # -- menus -----------------------------------------------------------------------------------
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)  # type: ignore[arg-type]
         return action
+
+    def _wire_navigation(self) -> None:
+        nav = self.navigator
+        tabs = {"inventory": self.inventory, "planner": self.planner, "reflection": self.reflection}
+        nav.tabRequested.connect(lambda name: self.tabs.setCurrentWidget(tabs[name]))
+        nav.planForPersonRequested.connect(lambda _pid: self.tabs.setCurrentWidget(self.planner))
+        nav.planRequested.connect(lambda _pid: self.tabs.setCurrentWidget(self.planner))
+        nav.personRequested.connect(lambda _pid, _hid: self.tabs.setCurrentWidget(self.inventory))
+        nav.entryRequested.connect(lambda _eid: self.tabs.setCurrentWidget(self.reflection))
+        nav.strugglingRequested.connect(lambda: self.tabs.setCurrentWidget(self.reflection))
+        nav.findRequested.connect(lambda _text: self.tabs.setCurrentWidget(self.reflection))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -63,6 +77,23 @@ class MainWindow(QMainWindow):
         vault_menu.addAction(self._action("&Restore from an export…", self.restore_copy))
         vault_menu.addSeparator()
         vault_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        go_menu = bar.addMenu("&Go")
+        self.struggling_action = self._action("I'm &struggling", self.navigator.strugglingRequested.emit, "Ctrl+Shift+H")
+        self.struggling_action.setToolTip("Support contacts, grounding steps, and pausing amends work (Ctrl+Shift+H)")
+        go_menu.addAction(self.struggling_action)
+        self.find_action = self._action("&Find everywhere…", lambda: self.navigator.findRequested.emit(""), "Ctrl+Shift+F")
+        go_menu.addAction(self.find_action)
+        go_menu.addSeparator()
+        for index, (name, key) in enumerate((("Inventory", "Alt+1"), ("Planner", "Alt+2"), ("Reflection", "Alt+3"))):
+            go_menu.addAction(self._action(name, lambda _=False, i=index: self.tabs.setCurrentIndex(i), key))
+        # "I'm struggling" is always one click away, at the right end of the tab bar.
+        from PySide6.QtWidgets import QToolButton
+
+        button = QToolButton()
+        button.setDefaultAction(self.struggling_action)
+        button.setAccessibleName("I'm struggling")
+        button.setAutoRaise(True)
+        self.tabs.setCornerWidget(button, Qt.Corner.TopRightCorner)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About and privacy", self.about))
 
@@ -194,5 +225,3 @@ class MainWindow(QMainWindow):
             self._snapshot_thread.join(timeout=30)
         event.accept()
 
-
-__all__ = ["MainWindow", "Qt"]

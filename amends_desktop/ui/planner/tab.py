@@ -6,12 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from amends_desktop.services.session import Session
+from amends_desktop.ui.navigation import Navigator
 
 
 class PlannerTab(QWidget):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, navigator: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.navigator = navigator
         layout = QVBoxLayout(self)
         label = QLabel("This part of the app is still being built.")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
