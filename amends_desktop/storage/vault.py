@@ -308,6 +308,34 @@ class VaultManager:
         vault.meta.keyring_backend = store.backend_name
         write_meta(self.paths.meta, vault.meta)
 
+    def confirm_access(self, vault: Vault, secret: str | None = None) -> None:
+        """Unlocking the screen after auto-lock: the passphrase (or recovery code), or the keyring's key.
+
+        Raises WrongSecretError (or a keyring error) when access is not confirmed.
+        """
+        import hmac
+
+        meta = vault.meta
+        if secret:
+            for slot in ("passphrase", "recovery"):
+                wrapped = meta.wrapped.get(slot)
+                if wrapped is None:
+                    continue
+                try:
+                    key = wrapping.unwrap(wrapped, secret, vault_id=meta.vault_id)
+                except WrongSecretError:
+                    continue
+                if hmac.compare_digest(key, vault.key):
+                    return
+            raise WrongSecretError()
+        if meta.mode == MODE_PASSPHRASE:
+            raise NeedsPassphraseError()
+        if meta.mode == MODE_MEMORY:
+            return
+        key = self._keystore_factory().get(meta.vault_id)
+        if key is None or not hmac.compare_digest(key, vault.key):
+            raise KeyMissingError()
+
     def new_recovery_code(self, vault: Vault) -> str:
         code = wrapping.new_recovery_code()
         vault.meta.wrapped["recovery"] = wrapping.wrap(vault.key, code, slot="recovery", vault_id=vault.meta.vault_id)

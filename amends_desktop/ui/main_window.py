@@ -7,13 +7,23 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from amends_desktop import APP_NAME, __version__
 from amends_desktop.security.errors import VaultError
 from amends_desktop.services.session import Session
 from amends_desktop.ui.dialogs.messages import show_vault_error
 from amends_desktop.ui.inventory.tab import InventoryTab
+from amends_desktop.ui.lock import IdleWatcher, LockScreen
 from amends_desktop.ui.navigation import Navigator
 from amends_desktop.ui.planner.tab import PlannerTab
 from amends_desktop.ui.reflection.tab import ReflectionTab
@@ -40,7 +50,14 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.inventory, "&Inventory")
         self.tabs.addTab(self.planner, "&Planner")
         self.tabs.addTab(self.reflection, "&Reflection")
-        self.setCentralWidget(self.tabs)
+        self.lock_screen = LockScreen(self._confirm_unlock, self._unlock_needs_secret)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self.lock_screen)
+        self.setCentralWidget(self.stack)
+        self.idle = IdleWatcher(self.lock, self)
+        self.idle.set_minutes(0 if session.demo else int(session.repos.settings.get_raw("auto_lock_minutes", 10)))
         self._build_menus()
         self._wire_navigation()
         self.apply_title()
@@ -76,6 +93,8 @@ class MainWindow(QMainWindow):
         vault_menu.addAction(self._action("&Export an encrypted copy…", self.export_copy))
         vault_menu.addAction(self._action("&Restore from an export…", self.restore_copy))
         vault_menu.addSeparator()
+        self.lock_action = self._action("&Lock now", self.lock, "Ctrl+L")
+        vault_menu.addAction(self.lock_action)
         vault_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
         go_menu = bar.addMenu("&Go")
         self.struggling_action = self._action("I'm &struggling", self.navigator.strugglingRequested.emit, "Ctrl+Shift+H")
@@ -103,6 +122,34 @@ class MainWindow(QMainWindow):
         if self.session.demo:
             title += " (demo)"
         self.setWindowTitle(title)
+
+    # -- locking ---------------------------------------------------------------------------------
+    @property
+    def locked(self) -> bool:
+        return self.stack.currentWidget() is self.lock_screen
+
+    def lock(self) -> None:
+        """Save what is typed, then hide everything until access is confirmed again."""
+        if self.locked:
+            return
+        try:
+            self.flush_all()
+        except VaultError as exc:
+            self.statusBar().showMessage(str(exc))
+        self.stack.setCurrentWidget(self.lock_screen)
+        self.menuBar().setEnabled(False)
+        self.lock_screen.prepare()
+
+    def unlock(self) -> None:
+        self.stack.setCurrentWidget(self.tabs)
+        self.menuBar().setEnabled(True)
+        self.idle.set_minutes(0 if self.session.demo else int(self.session.repos.settings.get_raw("auto_lock_minutes", 10)))
+
+    def _unlock_needs_secret(self) -> bool:
+        return self.session.vault.meta.mode == "passphrase"
+
+    def _confirm_unlock(self, secret: str | None) -> None:
+        self.session.manager.confirm_access(self.session.vault, secret)
 
     # -- vault actions ---------------------------------------------------------------------------
     def flush_all(self) -> None:
@@ -202,6 +249,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.session, self)
         if dialog.exec():
             self.apply_title()
+            self.idle.set_minutes(0 if self.session.demo else self.session.repos.settings.load().auto_lock_minutes)
 
     def about(self) -> None:
         QMessageBox.about(
@@ -223,5 +271,6 @@ class MainWindow(QMainWindow):
                 return
         if self._snapshot_thread is not None:
             self._snapshot_thread.join(timeout=30)
+        self.idle.stop()
         event.accept()
 
