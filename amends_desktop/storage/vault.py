@@ -332,8 +332,8 @@ class VaultManager:
             raise NeedsPassphraseError()
         if meta.mode == MODE_MEMORY:
             return
-        key = self._keystore_factory().get(meta.vault_id)
-        if key is None or not hmac.compare_digest(key, vault.key):
+        stored = self._keystore_factory().get(meta.vault_id)
+        if stored is None or not hmac.compare_digest(stored, vault.key):
             raise KeyMissingError()
 
     def new_recovery_code(self, vault: Vault) -> str:
