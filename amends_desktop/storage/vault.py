@@ -285,6 +285,74 @@ class VaultManager:
                 vault.key_restored_to_keyring = False  # opened anyway; the UI explains
         return vault
 
+    # -- a damaged or missing database: back to the newest good snapshot ------------------------------
+    def key_for_repair(self, secret: str | None = None) -> bytes:
+        """The vault key, from the keyring or from the recovery code / passphrase, checked against vault.json."""
+        meta = read_meta(self.paths.meta)
+        if secret:
+            for slot in ("recovery", "passphrase"):
+                wrapped = meta.wrapped.get(slot)
+                if wrapped is None:
+                    continue
+                try:
+                    key = wrapping.unwrap(wrapped, secret, vault_id=meta.vault_id)
+                except WrongSecretError:
+                    continue
+                if wrapping.key_matches(key, meta.key_check):
+                    return key
+            raise WrongSecretError()
+        if meta.mode == MODE_PASSPHRASE:
+            raise NeedsPassphraseError()
+        stored = self._keystore_factory().get(meta.vault_id)
+        if stored is None:
+            raise KeyMissingError()
+        if not wrapping.key_matches(stored, meta.key_check):
+            raise WrongKeyError()
+        return stored
+
+    def usable_snapshots(self, key: bytes) -> list[Path]:
+        """Snapshots that open with the key and pass SQLite's check, newest first."""
+        good: list[Path] = []
+        for snap in reversed(backup.list_snapshots(self.paths.backups)):
+            try:
+                conn = open_database(snap, key)
+            except VaultError:
+                continue
+            try:
+                if conn.execute("PRAGMA quick_check").fetchone()[0] == "ok":
+                    good.append(snap)
+            except Exception:  # a snapshot that can't be read is simply not offered
+                pass
+            finally:
+                conn.close()
+        return good
+
+    def restore_snapshot(self, snapshot: Path, key: bytes) -> Vault:
+        """Put a snapshot in place of a damaged database. The damaged file is kept aside, never deleted."""
+        meta = read_meta(self.paths.meta)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        staged = self.paths.folder / ".vault.db.from-snapshot"
+        try:
+            source = open_database(snapshot, key)
+            try:
+                backup.copy_encrypted(source, staged, key=key)
+            finally:
+                source.close()
+            if self.paths.database.exists():
+                aside = self.paths.folder / f"vault.damaged-{stamp}.db"
+                os.replace(self.paths.database, aside)
+                for suffix in ("-wal", "-shm"):
+                    old = Path(f"{self.paths.database}{suffix}")
+                    if old.exists():
+                        os.replace(old, Path(f"{aside}{suffix}"))
+            os.replace(staged, self.paths.database)
+            fsync_dir(self.paths.folder)
+        except OSError as exc:
+            raise translate(exc) from None
+        finally:
+            backup._cleanup(staged)
+        return self._open_with_key(meta, key)
+
     # -- changing how the key is kept ----------------------------------------------------------------
     def set_passphrase(self, vault: Vault, passphrase: str, *, forget_keyring: bool = True) -> None:
         """Add or change the passphrase; by default switch to passphrase mode (key leaves the keyring)."""

@@ -14,6 +14,7 @@ from amends_desktop import APP_ID, APP_NAME, __version__
 from amends_desktop.resource_paths import resource
 from amends_desktop.security.errors import (
     AlreadyRunningError,
+    DamagedVaultError,
     KeyMissingError,
     KeyringChangedError,
     KeyringLockedError,
@@ -122,6 +123,77 @@ def unlock_or_recover(manager: VaultManager, error: VaultError, parent: QWidget 
     return vault
 
 
+def offer_snapshot_repair(manager: VaultManager, error: VaultError, parent: QWidget | None = None) -> Vault | None:
+    """A damaged database: offer the newest good snapshot; the damaged file is kept aside."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    if not manager.paths.meta.exists():
+        show_vault_error(parent, error)
+        return None
+    try:
+        key = manager.key_for_repair()
+    except VaultError:
+        text, ok = QInputDialog.getText(
+            parent, "The vault can't be read",
+            "The vault file looks damaged. To look for a good snapshot, please enter your recovery code "
+            "(or passphrase):", QLineEdit.EchoMode.Password)
+        if not ok or not text:
+            return None
+        try:
+            key = manager.key_for_repair(text)
+        except VaultError as exc:
+            show_vault_error(parent, exc)
+            return None
+    snapshots = manager.usable_snapshots(key)
+    if not snapshots:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("The vault can't be read")
+        box.setText("The vault file looks damaged, and there is no snapshot that can replace it.")
+        box.setInformativeText("Nothing has been changed or deleted. If you have an encrypted export, you can "
+                               "set up the app in a new folder (--data-dir) and restore it there.")
+        box.exec()
+        return None
+    newest = snapshots[0]
+    stamp = newest.name.removeprefix("snapshot-")[:15]
+    when = f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]} {stamp[9:11]}:{stamp[11:13]}"
+    answer = QMessageBox.question(
+        parent, "The vault can't be read",
+        f"The vault file looks damaged. The newest good snapshot is from {when}.\n\n"
+        "Restore it? Anything written after that time can't be brought back, and the damaged file is "
+        "kept beside it, unchanged, in case someone can help with it later.")
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        return run_with_progress(parent, "Restoring", "Restoring the snapshot…",
+                                 lambda progress: manager.restore_snapshot(newest, key))
+    except VaultError as exc:
+        show_vault_error(parent, exc)
+        return None
+
+
+def install_crash_handler() -> None:
+    """A bug gets a plain crash message (type and where it happened; never the data involved)."""
+    import traceback
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: object) -> None:
+        frames = traceback.extract_tb(tb)  # type: ignore[arg-type]
+        where = "\n".join(f"{Path(f.filename).name}:{f.lineno} in {f.name}" for f in frames[-8:])
+        report = f"amends-desktop {__version__}\n{exc_type.__name__}\n{where}"
+        print(report, file=sys.stderr)
+        if QApplication.instance() is not None:
+            box = QMessageBox()
+            box.setIcon(QMessageBox.Icon.Critical)
+            box.setWindowTitle("Something went wrong")
+            box.setText("Something went wrong inside the app. What you saved before is safe in the vault.")
+            box.setInformativeText("If it happens again, this report helps us find it. "
+                                   "It says where in the code it happened, and nothing of what you wrote.")
+            box.setDetailedText(report)
+            box.exec()
+
+    sys.excepthook = hook
+
+
 def open_vault(manager: VaultManager, factory: Callable[[], KeyStore], parent: QWidget | None = None) -> Vault | None:
     if not manager.exists():
         return first_run(manager, factory, parent)
@@ -130,6 +202,8 @@ def open_vault(manager: VaultManager, factory: Callable[[], KeyStore], parent: Q
                                  lambda progress: manager.open(progress=progress))
     except (NeedsPassphraseError, *RECOVERABLE) as exc:
         return unlock_or_recover(manager, exc, parent)
+    except DamagedVaultError as exc:
+        return offer_snapshot_repair(manager, exc, parent)
     except VaultError as exc:
         show_vault_error(parent, exc)
         return None
@@ -137,6 +211,7 @@ def open_vault(manager: VaultManager, factory: Callable[[], KeyStore], parent: Q
 
 def run_gui(folder: Path, *, demo: bool = False, keystore_factory: Callable[[], KeyStore] = OsKeyStore) -> int:
     app = make_app()
+    install_crash_handler()
     lock: InstanceLock | None = None
     if demo:
         session = create_demo_session()

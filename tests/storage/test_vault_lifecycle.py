@@ -412,3 +412,27 @@ def test_export_needs_a_real_passphrase(manager: VaultManager, isolated_dirs: Pa
         vault.export(isolated_dirs / "x.amends", "short")
     assert not (isolated_dirs / "x.amends").exists()
     vault.close()
+
+
+def test_damaged_vault_comes_back_from_the_newest_snapshot(manager: VaultManager) -> None:
+    vault, code = make_vault(manager)
+    pid = add_person(vault, "Before the damage", "kept in the snapshot")
+    vault.snapshot()
+    vault.close()
+    data = bytearray(manager.paths.database.read_bytes())
+    for i in range(100, 4000):
+        data[i] ^= 0xFF
+    manager.paths.database.write_bytes(bytes(data))
+    damaged_hash = sha(manager.paths.database)
+    with pytest.raises(DamagedVaultError):
+        manager.open()
+    key = manager.key_for_repair(code)
+    assert key == manager.key_for_repair()  # from the keyring too
+    snaps = manager.usable_snapshots(key)
+    assert len(snaps) == 1
+    restored = manager.restore_snapshot(snaps[0], key)
+    assert restored.repos.people.get(pid) is not None
+    aside = list(manager.paths.folder.glob("vault.damaged-*.db"))
+    assert len(aside) == 1 and sha(aside[0]) == damaged_hash, "the damaged file is kept, unchanged"
+    restored.close()
+    manager.open().close()

@@ -154,3 +154,54 @@ def test_missing_key_is_an_error_not_a_new_vault(manager: VaultManager) -> None:
     with pytest.raises(KeyMissingError):
         manager.open()
     assert wrapping.key_matches(new.key, manager.meta().key_check)
+
+
+def test_damaged_vault_offers_the_newest_snapshot(qtbot, manager: VaultManager, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from amends_desktop.domain import models as m
+    from amends_desktop.storage.repository import transaction
+
+    vault = manager.create(manager.prepare())
+    with transaction(vault.conn):
+        vault.repos.people.add(m.Person(name="Still here"))
+    vault.snapshot()
+    vault.close()
+    data = bytearray(manager.paths.database.read_bytes())
+    for i in range(100, 4000):
+        data[i] ^= 0xFF
+    manager.paths.database.write_bytes(bytes(data))
+    asked: list[str] = []
+
+    def yes(parent, title, text, *a, **k):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return app_module.QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(app_module.QMessageBox, "question", yes)
+    restored = app_module.open_vault(manager, OsKeyStore)
+    assert restored is not None and asked and "kept beside it" in asked[0]
+    assert "Still here" in {p.name for p in restored.repos.people.list()}
+    restored.close()
+
+
+def test_slow_work_runs_off_the_gui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import threading
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from amends_desktop.ui.worker import run_with_progress
+
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+
+    def work(progress):  # type: ignore[no-untyped-def]
+        progress(1, 2)
+        time.sleep(0.3)
+        return threading.current_thread() is threading.main_thread()
+
+    assert run_with_progress(None, "Test", "Working…", work) is False
+    timer.stop()
+    assert len(ticks) >= 5, "the GUI kept handling events while the work ran"
+    with pytest.raises(ValueError):
+        run_with_progress(None, "Test", "Working…", lambda progress: (_ for _ in ()).throw(ValueError("boom")))
