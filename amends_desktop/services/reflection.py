@@ -20,7 +20,7 @@ from amends_desktop.domain.craving import (
     debrief_offer,
     plans_to_pause,
 )
-from amends_desktop.domain.enums import EntryKind, Hold, OutcomeKind, Stage
+from amends_desktop.domain.enums import EntryKind, Hold, OutcomeKind, PlanType, Stage
 from amends_desktop.domain.prompts import OwnPrompt, PromptChoice, choices_for, clean_prompt_text
 from amends_desktop.storage.repositories import Repositories
 from amends_desktop.storage.repository import transaction
@@ -317,7 +317,8 @@ class ReflectionService:
         """Contacts, grounding steps, plans that could be paused (linked ones first) and paused plans.
 
         With an entry, only its linked plans are ticked; from "I'm struggling" (no entry) every
-        active plan is ticked, so one click pauses the amends work.
+        active plan towards other people is ticked, so one click pauses the amends work (amends to
+        oneself, such as looking after one's health, are left running unless ticked).
         """
         plans = self.repos.plans.list(order="priority, id")
         linked = self.linked_plan_ids(entry)
@@ -325,7 +326,10 @@ class ReflectionService:
         active = plans_to_pause(all_ids, plans)
         linked_active = [p for p in active if p.id in linked]
         others = [p for p in active if p.id not in linked]
-        ticked = [int(p.id or 0) for p in linked_active] if entry is not None else [int(p.id or 0) for p in active]
+        if entry is not None:
+            ticked = [int(p.id or 0) for p in linked_active]
+        else:
+            ticked = [int(p.id or 0) for p in active if p.type != PlanType.SELF]
         paused = [p for p in plans if p.hold == Hold.PAUSED]
         return SupportCard(self.contacts(), GROUNDING_STEPS, self._summaries(linked_active + others), ticked,
                            self._summaries(paused))
@@ -426,8 +430,6 @@ class ReflectionService:
 
 
 def _type_label(value: str) -> str:
-    from amends_desktop.domain.enums import PlanType
-
     try:
         return PlanType(value).label.lower()
     except ValueError:

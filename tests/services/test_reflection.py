@@ -142,7 +142,10 @@ def test_support_card_for_an_entry_ticks_its_linked_plans(svc: ReflectionService
 def test_support_card_from_im_struggling_ticks_every_active_plan(svc: ReflectionService, repos: Repositories) -> None:
     a = make_plan(repos, "A")
     b = make_plan(repos, "B")
-    assert svc.support_card(None).linked_plan_ids == [a.id, b.id]
+    own = make_plan(repos, "Me", type=PlanType.SELF)
+    card = svc.support_card(None)
+    assert card.linked_plan_ids == [a.id, b.id]  # amends to myself keep running unless ticked
+    assert own.id in [p.id for p in card.plans_to_pause]
 
 
 def test_entry_linked_to_a_person_links_their_plans(svc: ReflectionService, repos: Repositories) -> None:
