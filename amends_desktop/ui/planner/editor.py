@@ -181,6 +181,7 @@ class PlanEditor(QWidget):
         self._ledger_timer.setInterval(SAVE_DELAY_MS)
         self._ledger_timer.timeout.connect(self._save_ledger)
         self._letter_action: m.IndirectAction | None = None
+        self._checked_text: str | None = None
         self._build()
         self.load(None)
 
@@ -596,7 +597,7 @@ class PlanEditor(QWidget):
         self.pay_amount.setMaximumWidth(140)
         self.pay_method = _line("Paid how", "cash, transfer…")
         self.pay_note = _line("Payment note")
-        record = _button("Record payment")
+        record = self.record_payment = _button("Record payment")
         record.clicked.connect(self._add_payment)
         remove_pay = _button("Remove selected", "Remove selected payment")
         remove_pay.clicked.connect(self._remove_payment)
@@ -776,6 +777,8 @@ class PlanEditor(QWidget):
     def _queue(self, field: str, value: Any) -> None:
         if self._loading or self.plan is None:
             return
+        if field not in self._pending and getattr(self.plan, field, object()) == value:
+            return  # e.g. re-highlighting signals a change although the text is the same
         self._pending[field] = value
         self._save_timer.start()
 
@@ -997,7 +1000,7 @@ class PlanEditor(QWidget):
 
     # == actions: type, stage, holds =================================================================
     def _type_chosen(self, index: int) -> None:
-        self._switch_type(self.type_combo.itemData(index))
+        self._switch_type(PlanType(self.type_combo.itemData(index)))
 
     def _switch_type(self, new_type: PlanType) -> None:
         if self.plan is None:
@@ -1017,7 +1020,7 @@ class PlanEditor(QWidget):
         self.planChanged.emit(int(self.plan.id or 0))
 
     def _stage_chosen(self, index: int) -> None:
-        self._change_stage(self.stage_combo.itemData(index))
+        self._change_stage(Stage(self.stage_combo.itemData(index)))
 
     def _next_stage(self) -> None:
         if self.plan is None:
@@ -1117,11 +1120,13 @@ class PlanEditor(QWidget):
 
     # == actions: script ============================================================================
     def _script_changed(self) -> None:
-        self._check_timer.start()
+        if self.script.toPlainText() != self._checked_text:
+            self._check_timer.start()
 
     def _run_script_check(self) -> None:
         self._check_timer.stop()
         text = self.script.toPlainText()
+        self._checked_text = text
         findings = check_script(text)
         self.highlighter.set_findings(findings)
         self.findings.clear()
@@ -1174,7 +1179,7 @@ class PlanEditor(QWidget):
             return
         try:
             self.service.add_permission_request(
-                int(self.plan.id or 0), self.ask_on.text(), self.ask_answer.currentData(),
+                int(self.plan.id or 0), self.ask_on.text(), PermissionAnswer(self.ask_answer.currentData()) if self.ask_answer.currentData() else None,
                 self.ask_not_before.text(), self.ask_note.text())
         except PlannerError as exc:
             self.show_error(str(exc))
@@ -1403,7 +1408,7 @@ class PlanEditor(QWidget):
         if not text:
             self.show_error("Write the commitment first, for example \u201cSunday dinner with Mum\u201d.")
             return
-        c = self.service.add_commitment(int(self.plan.id or 0), text, self.new_cadence.currentData())
+        c = self.service.add_commitment(int(self.plan.id or 0), text, Cadence(self.new_cadence.currentData()))
         self.new_commit.clear()
         self.clear_error()
         self._refresh_commitments()
@@ -1479,7 +1484,7 @@ class PlanEditor(QWidget):
     def _add_indirect(self) -> None:
         if self.plan is None:
             return
-        kind = self.ind_kind.currentData()
+        kind = IndirectKind(self.ind_kind.currentData())
         try:
             amount = _money_or_none(self.ind_amount.text())
             hours_text = self.ind_hours.text().strip().replace(",", ".")
@@ -1554,7 +1559,7 @@ class PlanEditor(QWidget):
         if self.plan is None:
             return
         self.flush()
-        kind: OutcomeKind = self.out_kind.currentData()
+        kind = OutcomeKind(self.out_kind.currentData())
         plan_id = int(self.plan.id or 0)
         try:
             result = self.service.record_outcome(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -113,10 +113,7 @@ class PlannerTab(QWidget):
         self.down_button.setAccessibleName("Move plan down")
         self.down_button.setToolTip("Move down within its stage (Alt+Down)")
         self.down_button.clicked.connect(lambda: self.move_selected(1))
-        QShortcut(QKeySequence("Alt+Up"), self.board, lambda: self.move_selected(-1),
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence("Alt+Down"), self.board, lambda: self.move_selected(1),
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.board.installEventFilter(self)
 
         board_box = QWidget()
         bl = QVBoxLayout(board_box)
@@ -205,10 +202,21 @@ class PlannerTab(QWidget):
         navigator.sourceRequested.connect(self._source_requested)
         self.refresh_board()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Alt+Up / Alt+Down on the board move the current plan within its group.
+        if watched is self.board and event.type() == QEvent.Type.KeyPress:
+            key_event = QKeyEvent(event)  # type: ignore[arg-type]
+            if key_event.modifiers() == Qt.KeyboardModifier.AltModifier and key_event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.move_selected(-1 if key_event.key() == Qt.Key.Key_Up else 1)
+                return True
+        return super().eventFilter(watched, event)
+
     # -- public ------------------------------------------------------------------------------------
     def flush(self) -> None:
         """Save anything typed but not yet saved (called before close, lock and restore)."""
         self.editor.flush()
+        if self._refresh_timer.isActive():
+            self.refresh_board()
 
     def reload(self) -> None:
         """Read everything again from the vault (after a restore, or when another tab changed plans)."""
