@@ -31,6 +31,9 @@ HIT_START = "\x02"
 HIT_END = "\x03"
 ELLIPSIS = "…"
 DEFAULT_LIMIT = 50
+SPARE_ROWS = 10
+MIN_QUERY_CHARS = 2
+RANK_ALL_UP_TO = 2000
 SNIPPET_TOKENS = 14
 
 # Where each table's rows are opened.
@@ -192,16 +195,10 @@ class SearchService:
         query = parse_query(text)
         hits: list[tuple[int, str, float]] = []  # (index rowid, snippet, rank)
         if query.match is not None:
-            sql = (f"SELECT rowid, snippet(search_index, 0, ?, ?, ?, {SNIPPET_TOKENS}), rank FROM search_index "
-                   "WHERE search_index MATCH ?")
-            params: list[object] = [HIT_START, HIT_END, ELLIPSIS, query.match]
-            for sym in query.symbols:
-                sql += " AND instr(body, ?) > 0"
-                params.append(sym)
-            sql += " ORDER BY rank LIMIT ?"
-            params.append(limit * 2)  # room for rows a soft-deleted parent hides
+            if not self._long_enough(query) and not _NO_SPACE_SCRIPTS.search(text):
+                return []
             try:
-                hits = [(int(r[0]), str(r[1]), float(r[2])) for r in self.conn.execute(sql, params)]
+                hits = self._ranked(query, limit)
             except sqlcipher3.OperationalError:  # pragma: no cover - parse_query should make this impossible
                 hits = self._scan(query.needles + query.symbols, limit)
             needs_scan = bool(_NO_SPACE_SCRIPTS.search(text)) and len(hits) < limit
@@ -211,6 +208,40 @@ class SearchService:
         elif query.symbols:
             hits = self._scan(query.symbols, limit)
         return self._resolve(hits, limit)
+
+    @staticmethod
+    def _long_enough(query: ParsedQuery) -> bool:
+        """A single letter typed so far is not searched yet: it would match almost everything."""
+        return sum(len(n) for n in query.needles) >= MIN_QUERY_CHARS
+
+    def _ranked(self, query: ParsedQuery, limit: int) -> list[tuple[int, str, float]]:
+        """Best matches first. bm25 needs every match's length, which is slow when a word is in
+        tens of thousands of entries; past ``RANK_ALL_UP_TO`` matches, journal entries come newest
+        first instead, and everything else (people, harms, plans...) is still ranked by bm25.
+
+        ``bm25()`` is called as a function rather than through FTS5's ``rank`` column: ordering by
+        ``rank`` makes FTS5 score every match before the rowid filter applies."""
+        extra = ""
+        params: list[object] = [query.match]
+        for sym in query.symbols:
+            extra += " AND instr(body, ?) > 0"
+            params.append(sym)
+        fetch = limit + SPARE_ROWS  # room for rows a soft-deleted parent hides
+        snippet = f"snippet(search_index, 0, '{HIT_START}', '{HIT_END}', '{ELLIPSIS}', {SNIPPET_TOKENS})"
+        count = int(self.conn.execute(
+            f"SELECT count(*) FROM search_index WHERE search_index MATCH ?{extra}", params).fetchone()[0])
+        if count <= RANK_ALL_UP_TO:
+            sql = (f"SELECT rowid, {snippet}, bm25(search_index) AS score FROM search_index "
+                   f"WHERE search_index MATCH ?{extra} ORDER BY score LIMIT ?")
+            return [(int(r[0]), str(r[1]), float(r[2])) for r in self.conn.execute(sql, [*params, fetch])]
+        entries_no = SOURCES["entries"][0] << 4
+        others = self.conn.execute(
+            f"SELECT rowid, {snippet}, bm25(search_index) AS score FROM search_index WHERE search_index MATCH ?{extra} "
+            f"AND (rowid & 240) <> {entries_no} ORDER BY score LIMIT ?", [*params, fetch]).fetchall()
+        newest = self.conn.execute(
+            f"SELECT rowid, {snippet}, 0.0 FROM search_index WHERE search_index MATCH ?{extra} "
+            f"AND (rowid & 240) = {entries_no} ORDER BY rowid DESC LIMIT ?", [*params, fetch]).fetchall()
+        return [(int(r[0]), str(r[1]), float(r[2])) for r in [*others, *newest]]
 
     def _scan(self, needles: Iterable[str], limit: int) -> list[tuple[int, str, float]]:
         """Substring search over the indexed text, for what the tokenizer can't see."""

@@ -213,3 +213,27 @@ def test_any_text_at_all_never_raises(repos: Repositories, search: SearchService
             repos.conn.execute("SELECT count(*) FROM search_index WHERE search_index MATCH ?", (match,)).fetchone()
 
     check()
+
+
+def test_one_letter_waits_for_more_except_in_scripts_without_spaces(repos: Repositories, search: SearchService) -> None:
+    add_entry(repos, "a walk")
+    b = add_entry(repos, "我今天很感激")
+    assert search.search("w") == []
+    assert len(search.search("wa")) == 1
+    assert bodies(search.search("感")) == [b.id]
+
+
+def test_very_common_words_list_people_and_harms_first_then_newest_entries(
+        repos: Repositories, search: SearchService, monkeypatch: pytest.MonkeyPatch) -> None:
+    import amends_desktop.services.search as search_module
+
+    monkeypatch.setattr(search_module, "RANK_ALL_UP_TO", 5)
+    with transaction(repos.conn):
+        for i in range(20):
+            repos.entries.add(m.Entry(written_on="2024-01-01", body=f"today was day {i}"))
+    _person, harm = add_harm(repos, "Ana", "Said today would be different, again")
+    results = search.search("today", limit=8)
+    assert len(results) == 8
+    assert (results[0].table, results[0].row_id) == ("harms", harm.id)
+    entry_ids = [r.row_id for r in results[1:]]
+    assert entry_ids == sorted(entry_ids, reverse=True) and entry_ids[0] == 20

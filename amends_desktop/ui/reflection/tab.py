@@ -424,6 +424,8 @@ class ReflectionTab(QWidget):
         if results:
             self.results_label.setText(f"{len(results)} found{' (showing the best 50)' if len(results) >= 50 else ''}. "
                                        "Press Enter or double-click to open one.")
+        elif len(text.strip()) < 2:
+            self.results_label.setText("Keep typing: searching starts at two letters.")
         else:
             self.results_label.setText("Nothing found. Try fewer letters or another word.")
         self.left.setCurrentIndex(1)
