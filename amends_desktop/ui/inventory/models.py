@@ -7,6 +7,7 @@ one aggregate query) and kept in memory, so filtering and sorting never touch th
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
@@ -22,12 +23,28 @@ SearchRole = Qt.ItemDataRole.UserRole + 3
 Index = QModelIndex | QPersistentModelIndex
 
 
+_RANGE = re.compile(r"^\s*(.+?)\s*(?:–|—|\bto\b|\buntil\b|-(?=\s*[12]\d{3}\s*$)|\s-\s)\s*(.+?)\s*$", re.IGNORECASE)
+
+
 def approx_sort_text(text: str) -> str:
-    """A plain string that sorts approximate dates in time order (unreadable text last)."""
+    """A plain string that sorts approximate dates in time order (unreadable text last).
+
+    Besides what ``domain.approx_date`` reads, a span such as "2019-2020", "2018 to summer 2019"
+    or "2019 – 2021" sorts by its first part and ends with its last.
+    """
     parsed = parse_approx(text) if text.strip() else None
-    if parsed is None:
+    start = end = None
+    if parsed is not None:
+        start, end = parsed.start, parsed.end
+    else:
+        m = _RANGE.match(text)
+        if m:
+            first, last = parse_approx(m.group(1)), parse_approx(m.group(2))
+            if first is not None and last is not None and first.start <= last.end:
+                start, end = first.start, last.end
+    if start is None or end is None:
         return "1" + text.casefold()
-    return f"0{parsed.start.toordinal():07d}{parsed.end.toordinal():07d}{text.casefold()}"
+    return f"0{start.toordinal():07d}{end.toordinal():07d}{text.casefold()}"
 
 
 class PeopleModel(QAbstractTableModel):
