@@ -305,7 +305,7 @@ def test_clicking_a_pattern_bar_filters_the_list(qtbot, demo_session: Session) -
     # A defect bar, then "Show all".
     tags = tab.patterns.tag_chart
     tags.setFocus()
-    tags.set_current_index(tags.keys().index(next(k for k in tags.keys() if tags.bars()[tags.keys().index(k)][1] == "fear")))
+    tags.set_current_index(next(i for i, (_key, label, _n) in enumerate(tags.bars()) if label == "fear"))
     qtbot.keyClick(tags, Qt.Key.Key_Return)
     assert set(visible_names(tab)) == {"Maria (Mum)", "Sam", "Dee"}
     qtbot.mouseClick(tab.clear_pattern, L)
