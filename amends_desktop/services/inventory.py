@@ -144,7 +144,7 @@ class UndoToken:
 _PEOPLE_SQL = """
 WITH live_harms AS (
     SELECT id, person_id, category, what_happened, when_text, amount_minor, currency
-    FROM harms WHERE deleted_at IS NULL
+    FROM harms WHERE deleted_at IS NULL {harm_scope}
 ),
 harm_tags AS (
     SELECT h.person_id, group_concat(DISTINCT d.tag_id) AS tag_ids,
@@ -165,7 +165,7 @@ money AS (
 ),
 first_plan AS (
     SELECT p.person_id, p.id, p.stage, p.hold FROM plans p
-    WHERE p.deleted_at IS NULL
+    WHERE p.deleted_at IS NULL {plan_scope}
       AND p.id = (SELECT min(q.id) FROM plans q WHERE q.person_id = p.person_id AND q.deleted_at IS NULL)
 )
 SELECT pe.id, pe.name, pe.relationship, pe.reachability, pe.willingness, pe.revisit_on, pe.is_self,
@@ -176,8 +176,16 @@ LEFT JOIN harm_stats hs ON hs.person_id = pe.id
 LEFT JOIN money mo ON mo.person_id = pe.id
 LEFT JOIN first_plan fp ON fp.person_id = pe.id
 LEFT JOIN harm_tags ht ON ht.person_id = pe.id
-WHERE pe.deleted_at IS NULL
+WHERE pe.deleted_at IS NULL {person_scope}
 """
+_ALL_PEOPLE_SQL = _PEOPLE_SQL.format(harm_scope="", plan_scope="", person_scope="")
+_ONE_PERSON_SQL = _PEOPLE_SQL.format(
+    harm_scope="AND person_id = :pid", plan_scope="AND p.person_id = :pid", person_scope="AND pe.id = :pid"
+)
+_PLAN_STAGES_SQL = (
+    "SELECT p.person_id, p.id, p.stage, p.hold FROM plans p WHERE p.deleted_at IS NULL AND p.id = "
+    "(SELECT min(q.id) FROM plans q WHERE q.person_id = p.person_id AND q.deleted_at IS NULL)"
+)
 
 
 def _parse_totals(text: str | None) -> tuple[tuple[str, int], ...]:
@@ -249,12 +257,19 @@ class InventoryService:
     # -- people ------------------------------------------------------------------------------
     def people_rows(self) -> list[PersonRow]:
         """Every live person with counts, money and plan stage (one aggregate query)."""
-        rows = self.conn.execute(_PEOPLE_SQL + " ORDER BY pe.is_self DESC, pe.name COLLATE NOCASE, pe.id").fetchall()
+        rows = self.conn.execute(_ALL_PEOPLE_SQL + " ORDER BY pe.is_self DESC, pe.name COLLATE NOCASE, pe.id").fetchall()
         return [_person_row(tuple(r)) for r in rows]
 
     def person_row(self, person_id: int) -> PersonRow | None:
-        row = self.conn.execute(_PEOPLE_SQL + " AND pe.id = ?", (person_id,)).fetchone()
+        row = self.conn.execute(_ONE_PERSON_SQL, {"pid": person_id}).fetchone()
         return _person_row(tuple(row)) if row else None
+
+    def plan_stages(self) -> dict[int, tuple[PlanId, Stage, Hold | None]]:
+        """Each person's plan (id, stage, hold), cheap enough to re-read whenever the tab is shown."""
+        return {
+            int(pid): (PlanId(int(plan_id)), Stage(stage), Hold(hold) if hold else None)
+            for pid, plan_id, stage, hold in self.conn.execute(_PLAN_STAGES_SQL)
+        }
 
     def person(self, person_id: int) -> m.Person | None:
         return self.repos.people.get(person_id)

@@ -55,6 +55,8 @@ class PeopleModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[PersonRow] = []
         self._pos: dict[int, int] = {}
+        self._display: list[tuple[Any, ...]] = []
+        self._sort: list[tuple[Any, ...]] = []
 
     # -- reading ------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -71,31 +73,15 @@ class PeopleModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
-        row = self._rows[index.row()]
+        i = index.row()
         col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display[i][col]
+        if role == SortRole:
+            return self._sort[i][col]
+        row = self._rows[i]
         if role == SearchRole:
             return row.search_text
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == self.NAME:
-                return row.name
-            if col == self.HARMS:
-                return row.harm_count
-            if col == self.MONEY:
-                return row.money_text
-            if col == self.STAGE:
-                return row.stage_text
-            return None
-        if role == SortRole:
-            if col == self.NAME:
-                # "Myself" first when sorted by name (A to Z).
-                return ("0" if row.is_self else "1") + row.name.casefold()
-            if col == self.HARMS:
-                return row.harm_count
-            if col == self.MONEY:
-                return sum(total for _cur, total in row.money)
-            if col == self.STAGE:
-                return -1 if row.plan_stage is None else stage_index(row.plan_stage)
-            return None
         if role == ObjectRole:
             return row
         if role == Qt.ItemDataRole.ToolTipRole and col == self.NAME:
@@ -110,10 +96,25 @@ class PeopleModel(QAbstractTableModel):
         return None
 
     # -- rows ---------------------------------------------------------------------------
+    @staticmethod
+    def _cells(row: PersonRow) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        """What each column shows, and how it sorts, worked out once per row."""
+        display = (row.name, row.harm_count, row.money_text, row.stage_text)
+        sort = (
+            ("0" if row.is_self else "1") + row.name.casefold(),  # "Myself" first when sorted A to Z
+            row.harm_count,
+            sum(total for _cur, total in row.money),
+            -1 if row.plan_stage is None else stage_index(row.plan_stage),
+        )
+        return display, sort
+
     def set_rows(self, rows: list[PersonRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._pos = {r.id: i for i, r in enumerate(self._rows)}
+        cells = [self._cells(r) for r in self._rows]
+        self._display = [c[0] for c in cells]
+        self._sort = [c[1] for c in cells]
         self.endResetModel()
 
     def rows(self) -> list[PersonRow]:
@@ -129,13 +130,17 @@ class PeopleModel(QAbstractTableModel):
     def upsert(self, row: PersonRow) -> None:
         """Replace a person's row in place (targeted dataChanged), or append a new one."""
         i = self.row_of(row.id)
+        display, sort = self._cells(row)
         if i >= 0:
             self._rows[i] = row
+            self._display[i], self._sort[i] = display, sort
             self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))
             return
         n = len(self._rows)
         self.beginInsertRows(QModelIndex(), n, n)
         self._rows.append(row)
+        self._display.append(display)
+        self._sort.append(sort)
         self._pos[row.id] = n
         self.endInsertRows()
 
@@ -145,6 +150,8 @@ class PeopleModel(QAbstractTableModel):
             return
         self.beginRemoveRows(QModelIndex(), i, i)
         del self._rows[i]
+        del self._display[i]
+        del self._sort[i]
         self._pos = {r.id: k for k, r in enumerate(self._rows)}
         self.endRemoveRows()
 

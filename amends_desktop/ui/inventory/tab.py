@@ -7,6 +7,8 @@ deleting asks once and Ctrl+Z brings it back until the app closes.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -98,6 +100,7 @@ class InventoryTab(QWidget):
         self.people_view = _table("People I harmed")
         self.people_view.setModel(self.people_proxy)
         header = self.people_view.horizontalHeader()
+        header.setResizeContentsPrecision(40)  # measure a sample of rows, not thousands
         header.setSectionResizeMode(PeopleModel.NAME, QHeaderView.ResizeMode.Stretch)
         for col in (PeopleModel.HARMS, PeopleModel.MONEY, PeopleModel.STAGE):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
@@ -153,6 +156,7 @@ class InventoryTab(QWidget):
         self.harms_view = _table("Harms")
         self.harms_view.setModel(self.harms_proxy)
         hh = self.harms_view.horizontalHeader()
+        hh.setResizeContentsPrecision(40)
         for col in range(HarmsModel.WHAT):
             hh.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(HarmsModel.WHAT, QHeaderView.ResizeMode.Stretch)
@@ -312,12 +316,11 @@ class InventoryTab(QWidget):
             QTimer.singleShot(0, self._refresh_stages)
 
     def _refresh_stages(self) -> None:
+        stages = self.service.plan_stages()
         for row in self.people_model.rows():
-            fresh = self.service.person_row(row.id)
-            if fresh is not None and (fresh.plan_stage, fresh.plan_hold, fresh.plan_id) != (
-                row.plan_stage, row.plan_hold, row.plan_id
-            ):
-                self.people_model.upsert(fresh)
+            plan_id, stage, hold = stages.get(row.id, (None, None, None))
+            if (row.plan_id, row.plan_stage, row.plan_hold) != (plan_id, stage, hold):
+                self.people_model.upsert(replace(row, plan_id=plan_id, plan_stage=stage, plan_hold=hold))
 
     # -- selection -----------------------------------------------------------------------------
     def current_person_id(self) -> int | None:
