@@ -463,3 +463,24 @@ def test_formal_amends_choice_is_saved(qtbot, demo_session: Session) -> None:  #
     qtbot.waitUntil(lambda: not ed.dirty, timeout=2000)
     saved = InventoryService(demo_session.repos).harm_row(ed.harm_id)  # type: ignore[arg-type]
     assert saved.harm.formal_amends == FormalAmends.NO and saved.harm.reviewed_on  # type: ignore[union-attr]
+
+
+def test_tab_order_walks_the_screen_in_reading_order(qtbot, demo_session: Session) -> None:  # type: ignore[no-untyped-def]
+    tab = make_tab(qtbot, demo_session)
+    tab.select_person(next(r.id for r in tab.people_model.rows() if r.name == "Tom"))
+    order = []
+    w = tab.filter
+    for _ in range(60):
+        order.append(w)
+        w = w.nextInFocusChain()
+        while w is not None and not (w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(tab) and w.isEnabled()):
+            w = w.nextInFocusChain()
+        if w is tab.filter or w is None:
+            break
+    pos = {id(x): i for i, x in enumerate(order)}
+    ed, he = tab.person_editor, tab.harm_editor
+    expected = [tab.filter, tab.people_view, ed.name, ed.relationship, ed.notes, ed.plan_button, tab.new_harm_button,
+                tab.harms_view, he.category, he.when, he.amount, he.formal, he.what, he.root, he.notes, he.tags.list]
+    missing = [x.accessibleName() or type(x).__name__ for x in expected if id(x) not in pos]
+    assert not missing, f"not reachable with Tab: {missing}; chain: {[x.accessibleName() for x in order]}"
+    assert [pos[id(x)] for x in expected] == sorted(pos[id(x)] for x in expected)

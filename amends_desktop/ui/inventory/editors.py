@@ -8,6 +8,7 @@ what was typed stays in the field and everything else is still saved.
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
@@ -206,6 +207,11 @@ class PersonEditor(AutosaveForm):
         grid.setColumnStretch(3, 2)
         grid.setRowStretch(3, 1)
 
+        chain = [self.name, self.relationship, self.reachability, self.willingness, self.revisit, self.notes,
+                 self.delete_button, self.plan_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
         self.name.textEdited.connect(self.changed)
         self.relationship.currentIndexChanged.connect(self.changed)
         self.reachability.currentIndexChanged.connect(self.changed)
@@ -392,6 +398,7 @@ class HarmEditor(AutosaveForm):
         self.currency.addItems(list(CURRENCIES))
         self.currency.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.currency.lineEdit().setMaxLength(5)
+        self.currency.lineEdit().setAccessibleName("Currency")
         self.money_error = inline_error()
         self.formal = combo(list(FormalAmends), "Calls for formal amends")
         self.reviewed = QCheckBox("Re&viewed with sponsor on")
@@ -444,6 +451,12 @@ class HarmEditor(AutosaveForm):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(columns, 1)
         outer.addWidget(self.error)
+
+        chain = [self.category, self.when, self.amount, self.currency, self.formal, self.reviewed, self.reviewed_on,
+                 self.what, self.root, self.notes, self.tags.list, self.tags.new_tag, self.tags.add_button,
+                 self.tags.manage_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
         self.category.currentIndexChanged.connect(self.changed)
         self.what.textChanged.connect(self.changed)

@@ -7,6 +7,7 @@ deleting asks once and Ctrl+Z brings it back until the app closes.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
@@ -250,6 +251,18 @@ class InventoryTab(QWidget):
         navigator.sourceRequested.connect(self._source_requested)
         navigator.dataChanged.connect(self._data_changed)
 
+        # Tab order follows the screen: the list on the left, then the person, harms and the harm.
+        chain = [self.filter, self.clear_pattern, self.new_person_row.name, self.new_person_row.add,
+                 self.new_person_row.cancel, self.people_view, self.new_person_button, self.patterns_button,
+                 self.undo_button, self.person_editor.name]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        for first, second in ((self.person_editor.plan_button, self.delete_harm_button),
+                              (self.delete_harm_button, self.new_harm_button),
+                              (self.new_harm_button, self.harms_view),
+                              (self.harms_view, self.harm_editor.category)):
+            QWidget.setTabOrder(first, second)
+
         def shortcut(keys: str | QKeySequence, slot, widget: QWidget | None = None,  # type: ignore[no-untyped-def]
                      context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut) -> QShortcut:
             sc = QShortcut(QKeySequence(keys), widget or self)
@@ -316,7 +329,12 @@ class InventoryTab(QWidget):
             QTimer.singleShot(0, self._refresh_stages)
 
     def _refresh_stages(self) -> None:
-        stages = self.service.plan_stages()
+        if self.session.vault.closed:
+            return
+        try:
+            stages = self.service.plan_stages()
+        except VaultError:
+            return  # only a refresh; the next showing tries again
         for row in self.people_model.rows():
             plan_id, stage, hold = stages.get(row.id, (None, None, None))
             if (row.plan_id, row.plan_stage, row.plan_hold) != (plan_id, stage, hold):
