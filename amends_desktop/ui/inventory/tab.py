@@ -290,6 +290,8 @@ class InventoryTab(QWidget):
         keep_harm = self.current_harm_id()
         self.person_editor.flush()
         self.harm_editor.flush()
+        self.undo_stack.clear()  # after a restore, earlier deletes are not ours to undo
+        self.undo_bar.setVisible(False)
         self.people_model.set_rows(self.service.people_rows())
         self.harm_editor.tags.reload(set())
         self._stale_patterns = True
@@ -440,8 +442,9 @@ class InventoryTab(QWidget):
         self.harm_editor.flush()
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        # Leaving any field saves what it holds (a no-op when nothing changed).
         for editor in (self.person_editor, self.harm_editor):
-            if old is not None and editor.isAncestorOf(old) and (new is None or not editor.isAncestorOf(new)):
+            if old is not None and editor.isAncestorOf(old):
                 editor.flush()
 
     def _person_saved(self, row: PersonRow) -> None:
