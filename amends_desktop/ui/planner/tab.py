@@ -78,8 +78,10 @@ class PlannerTab(QWidget):
         header = self.board.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(BoardModel.COL_PERSON, QHeaderView.ResizeMode.Stretch)
-        for col in (BoardModel.COL_TYPE, BoardModel.COL_HARMS, BoardModel.COL_DUE):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: measuring contents would visit every row of a large board.
+        for col, width in ((BoardModel.COL_TYPE, 120), (BoardModel.COL_HARMS, 56), (BoardModel.COL_DUE, 74)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, width)
         self.board.selectionModel().currentRowChanged.connect(self._board_current_changed)
 
         self.type_filter = QComboBox()
@@ -266,15 +268,15 @@ class PlannerTab(QWidget):
     def refresh_board(self) -> None:
         self._refresh_timer.stop()
         current = self.editor.plan_id()
+        rows, items = self.service.overview()
         self._selecting = True
         try:
-            self.board_model.set_rows(self.service.board())
+            self.board_model.set_rows(rows)
             self.board.expandAll()
         finally:
             self._selecting = False
         if current is not None:
             self._select_in_board(current)
-        items = self.service.due_list()
         self.due_model.set_items(items)
         self.due_empty.setVisible(not items)
         self.due_view.setVisible(bool(items))
