@@ -42,7 +42,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName("amends-desktop")
+    # No applicationDisplayName: Qt would append it to every window title, defeating the neutral title.
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName(APP_ID)  # groups the window with its launcher
