@@ -141,7 +141,7 @@ def make_table(model: QAbstractTableModel, name: str, *, rows: int = 5) -> QTabl
     header = view.horizontalHeader()
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setDefaultSectionSize(140)
+    header.setDefaultSectionSize(110)
     view.setMinimumHeight(view.verticalHeader().defaultSectionSize() * (rows + 1) + 6)
     view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     return view
@@ -323,7 +323,7 @@ class PeriodStrip(QWidget):
         pal = self.palette()
         n = len(self._periods)
         gap = 6.0
-        size = min(30.0, (self.width() - gap * (n - 1)) / n)
+        size = min(30.0, (self.width() - 24 - gap * (n - 1)) / n)
         kept_color = QColor("#2e8b57")
         missed_color = QColor("#c0392b")
         faint = pal.color(QPalette.ColorRole.Mid)
@@ -331,7 +331,7 @@ class PeriodStrip(QWidget):
         small.setPointSizeF(small.pointSizeF() * 0.8)
         painter.setFont(small)
         for i, (start, kept) in enumerate(self._periods):
-            x = i * (size + gap)
+            x = 12 + i * (size + gap)
             rect = QRectF(x, 4, size, size)
             if kept:
                 painter.setPen(Qt.PenStyle.NoPen)
