@@ -26,6 +26,7 @@ from amends_desktop.domain.enums import (
     Stage,
     Willingness,
 )
+from amends_desktop.domain.restitution import add_months
 from amends_desktop.storage.repositories import Repositories
 from amends_desktop.storage.repository import transaction
 
@@ -152,9 +153,9 @@ def _fill(repos: Repositories, today: date, rng: random.Random) -> None:
 
     ledger = repos.ledgers.add(m.Ledger(plan_id=int(p_mum.id or 0), currency="EUR", owed_minor=40000,
                                         affordable_minor=5000))
+    first_due = add_months(date(today.year, today.month, 1), -2)
     for i in range(8):
-        due = date(today.year, today.month, 1) + timedelta(days=31 * (i - 2))
-        repos.instalments.add(m.Instalment(ledger_id=int(ledger.id or 0), due_on=due.replace(day=1).isoformat(),
+        repos.instalments.add(m.Instalment(ledger_id=int(ledger.id or 0), due_on=add_months(first_due, i).isoformat(),
                                            amount_minor=5000))
     for i, days in enumerate((50, 20)):
         repos.payments.add(m.Payment(ledger_id=int(ledger.id or 0), paid_on=_d(days, today), amount_minor=5000,

@@ -16,7 +16,7 @@ from amends_desktop.storage.connection import DbConnection
 MIGRATIONS: tuple[tuple[int, str], ...] = (
     (1, "m001_schema.sql"),
     (2, "m002_seed.sql"),
-    (5, "m005_reflection.sql"),
+    (3, "m003_journal_indexes.sql"),
 )
 LATEST = MIGRATIONS[-1][0]
 

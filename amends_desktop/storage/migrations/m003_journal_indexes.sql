@@ -1,4 +1,4 @@
--- Migration 5: indexes for the journal list at 100,000 entries.
+-- Migration 3: indexes for the journal list at 100,000 entries.
 -- Opening the list reads the live entries' ids in date order; without these it had to visit every
 -- row (and decrypt every page) to check deleted_at. Partial indexes over live rows are covering
 -- for the list's queries, so the ids come straight from the index.
