@@ -72,6 +72,7 @@ FIELD_LABELS: dict[tuple[str, str], str] = {
     ("entries", "body"): "Journal",
 }
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _PHRASE_OR_WORD = re.compile(r'"([^"]*)"|(\S+)')
 # Letters without spaces between words: a word inside a run is not its own token.
 _NO_SPACE_SCRIPTS = re.compile(
@@ -112,7 +113,9 @@ class ParsedQuery:
 
 def parse_query(text: str) -> ParsedQuery:
     """Turn what was typed into a safe FTS5 expression (see the module docstring)."""
-    text = unicodedata.normalize("NFC", text or "")
+    # Lone surrogates (from a broken paste) can't be encoded for SQLite: they become U+FFFD.
+    text = _LONE_SURROGATE.sub("\ufffd", text or "")
+    text = unicodedata.normalize("NFC", text)
     # Control characters (a NUL ends an SQL string early) are spaces for searching.
     text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
     if text.count('"') % 2:

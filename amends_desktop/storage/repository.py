@@ -7,6 +7,7 @@ silently: ``Repository.check_columns`` compares them and a storage test calls it
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 import typing
 from collections.abc import Iterator, Sequence
@@ -20,6 +21,20 @@ from amends_desktop.storage.connection import DbConnection, translate
 T = TypeVar("T")
 
 _AUDIT = ("created_at", "updated_at")
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable_text(value: str) -> str:
+    """Text SQLite can take: a lone surrogate (from a broken paste) becomes U+FFFD instead of an error."""
+    if value.isascii():
+        return value
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    return value
 
 
 def now_text() -> str:
@@ -84,6 +99,8 @@ class Repository(Generic[T]):
                 value = value.value
             elif isinstance(value, bool):
                 value = int(value)
+            elif isinstance(value, str):
+                value = storable_text(value)
             row[name] = value
         return row
 
@@ -151,7 +168,10 @@ class Repository(Generic[T]):
         return self.get_any(int(row_id))
 
     def update_fields(self, row_id: int, **changes: Any) -> None:
-        values = {k: (v.value if isinstance(v, Enum) else int(v) if isinstance(v, bool) else v) for k, v in changes.items()}
+        values = {
+            k: (v.value if isinstance(v, Enum) else int(v) if isinstance(v, bool) else storable_text(v) if isinstance(v, str) else v)
+            for k, v in changes.items()
+        }
         unknown = set(values) - set(self.fields)
         if unknown:
             raise KeyError(f"unknown columns {sorted(unknown)}")
