@@ -159,7 +159,7 @@ class ReflectionService:
         if kind is not None:
             where += " AND e.kind = ?"
             params = (kind.value,)
-        # The covering index of migration 5 saves a visit to every row when sorting by a value.
+        # The covering index of migration 3 saves a visit to every row when sorting by a value.
         hint = " INDEXED BY entries_live_list" if sort in ("mood", "craving", "link") and kind is None else ""
         sql = f"SELECT e.id FROM entries e{hint}{joins} WHERE {where} ORDER BY {order}"
         return [r[0] for r in self.conn.execute(sql, params)]

@@ -46,11 +46,18 @@ def _cleanup(path: Path) -> None:
             Path(f"{path}{suffix}").unlink()
 
 
-def _export(source: DbConnection, dest_tmp: Path, key_sql: str, version: int) -> None:
+# Rows the person deleted (kept only so Ctrl+Z works until the app closes) never go into an export.
+SOFT_DELETE_TABLES = ("entries", "harms", "plans", "people")
+
+
+def _export(source: DbConnection, dest_tmp: Path, key_sql: str, version: int, *, drop_deleted: bool = False) -> None:
     """Copy ``source`` into a new encrypted file at ``dest_tmp``."""
     source.execute(f"ATTACH DATABASE ? AS backup_copy KEY {key_sql}", (str(dest_tmp),))
     try:
         source.execute("SELECT sqlcipher_export('backup_copy')")
+        if drop_deleted:
+            for table in SOFT_DELETE_TABLES:
+                source.execute(f"DELETE FROM backup_copy.{table} WHERE deleted_at IS NOT NULL")
         # sqlcipher_export copies the schema and rows but not user_version.
         source.execute(f"PRAGMA backup_copy.user_version = {int(version)}")
     finally:
@@ -86,7 +93,7 @@ def copy_encrypted(source: DbConnection, dest: Path, *, key: bytes | None = None
         quoted = passphrase.replace("'", "''")
         key_sql, check_sql = f"'{quoted}'", f"PRAGMA key = '{quoted}'"
     try:
-        _export(source, tmp, key_sql, version)
+        _export(source, tmp, key_sql, version, drop_deleted=passphrase is not None)
         _verify(tmp, check_sql, version)
         _fsync_file(tmp)
         os.replace(tmp, dest)

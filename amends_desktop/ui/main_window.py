@@ -44,12 +44,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName("Sections")
         self.navigator = Navigator(self)
-        self.inventory = InventoryTab(session, self.navigator)
-        self.planner = PlannerTab(session, self.navigator)
-        self.reflection = ReflectionTab(session, self.navigator)
-        self.tabs.addTab(self.inventory, "&Inventory")
-        self.tabs.addTab(self.planner, "&Planner")
-        self.tabs.addTab(self.reflection, "&Reflection")
+        self._create_tabs()
         self.lock_screen = LockScreen(self._confirm_unlock, self._unlock_needs_secret)
         self.lock_screen.unlocked.connect(self.unlock)
         self.stack = QStackedWidget()
@@ -73,10 +68,30 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)  # type: ignore[arg-type]
         return action
 
+    def _create_tabs(self) -> None:
+        self.inventory = InventoryTab(self.session, self.navigator)
+        self.planner = PlannerTab(self.session, self.navigator)
+        self.reflection = ReflectionTab(self.session, self.navigator)
+        self.tabs.addTab(self.inventory, "&Inventory")
+        self.tabs.addTab(self.planner, "&Planner")
+        self.tabs.addTab(self.reflection, "&Reflection")
+
+    def rebuild_tabs(self) -> None:
+        """After a restore the vault has a new connection: build the tabs afresh over it."""
+        current = self.tabs.currentIndex()
+        old = [self.inventory, self.planner, self.reflection]
+        while self.tabs.count():
+            self.tabs.removeTab(0)
+        for tab in old:
+            tab.setParent(None)
+            tab.deleteLater()
+        self._create_tabs()
+        self.tabs.setCurrentIndex(max(current, 0))
+
     def _wire_navigation(self) -> None:
         nav = self.navigator
-        tabs = {"inventory": self.inventory, "planner": self.planner, "reflection": self.reflection}
-        nav.tabRequested.connect(lambda name: self.tabs.setCurrentWidget(tabs[name]))
+        # Looked up at call time: the tab objects are replaced after a restore.
+        nav.tabRequested.connect(lambda name: self.tabs.setCurrentWidget(getattr(self, name)))
         nav.planForPersonRequested.connect(lambda _pid: self.tabs.setCurrentWidget(self.planner))
         nav.planRequested.connect(lambda _pid: self.tabs.setCurrentWidget(self.planner))
         nav.personRequested.connect(lambda _pid, _hid: self.tabs.setCurrentWidget(self.inventory))
@@ -235,13 +250,21 @@ class MainWindow(QMainWindow):
         if passphrase is None:
             return
         self.flush_all()
+        self.idle.timer.stop()  # no lock (and no flush) while the connection is being swapped
+        self.tabs.setEnabled(False)  # and no edits from the tabs' timers meanwhile
         try:
             run_with_progress(self, "Restore", "Restoring…",
                               lambda progress: self.session.vault.restore(Path(source), passphrase, progress))
         except VaultError as exc:
             show_vault_error(self, exc)
+            if self.session.vault.conn is not None:
+                self.rebuild_tabs()
             return
-        self.reload_all()
+        finally:
+            self.tabs.setEnabled(True)
+            if self.session.vault.conn is not None:
+                self.unlock()  # restarts the idle timer
+        self.rebuild_tabs()
         self.statusBar().showMessage("Restored. The earlier state is kept as a snapshot.", 8000)
 
     def open_settings(self) -> None:

@@ -436,3 +436,20 @@ def test_damaged_vault_comes_back_from_the_newest_snapshot(manager: VaultManager
     assert len(aside) == 1 and sha(aside[0]) == damaged_hash, "the damaged file is kept, unchanged"
     restored.close()
     manager.open().close()
+
+
+def test_export_leaves_out_what_was_deleted(manager: VaultManager, isolated_dirs: Path) -> None:
+    vault, _ = make_vault(manager)
+    kept = add_person(vault, "Kept person")
+    gone = add_person(vault, "Deleted person", "private note about them")
+    with transaction(vault.conn):
+        vault.repos.people.delete(gone)
+    export = isolated_dirs / "home" / "clean.amends"
+    vault.export(export, "export pass 123")
+    conn = backup.open_export(export, "export pass 123")
+    names = {r[0] for r in conn.execute("SELECT name FROM people")}
+    assert "Deleted person" not in names and "Kept person" in names
+    assert conn.execute("SELECT count(*) FROM search_index WHERE search_index MATCH 'private'").fetchone()[0] == 0
+    conn.close()
+    assert vault.repos.people.get(kept) is not None
+    vault.close()

@@ -108,3 +108,31 @@ def test_settings_are_kept_in_the_vault(qtbot, manager: VaultManager) -> None:  
 def test_sensitive_dates_parsing() -> None:
     dates, bad = parse_sensitive_dates("2026-01-01 New year\n\n2026-13-01 nope\nfoo")
     assert [d.on_date for d in dates] == ["2026-01-01"] and bad == ["2026-13-01 nope", "foo"]
+
+
+def test_restore_through_the_window_keeps_the_tabs_working(qtbot, manager: VaultManager, isolated_dirs, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from amends_desktop.domain import models as m
+    from amends_desktop.storage.repository import transaction
+    from amends_desktop.ui import main_window as mw
+
+    vault = manager.create(manager.prepare())
+    with transaction(vault.conn):
+        vault.repos.people.add(m.Person(name="In the export"))
+    export = isolated_dirs / "home" / "copy.amends"
+    vault.export(export, "restore pass 123")
+    session = Session(manager, vault)
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(mw.QMessageBox, "question", lambda *a, **k: mw.QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(mw.QFileDialog, "getOpenFileName", lambda *a, **k: (str(export), ""))
+    monkeypatch.setattr(mw.QInputDialog, "getText", lambda *a, **k: ("restore pass 123", True))
+    window.restore_copy()
+    assert window.tabs.count() == 3
+    # The rebuilt tabs work over the restored vault: a new person is saved and found after reopening.
+    window.inventory.service.add_person("Added after restore")
+    window.flush_all()
+    window.close()
+    session.close()
+    again = manager.open()
+    assert {"In the export", "Added after restore"} <= {p.name for p in again.repos.people.list()}
+    again.close()

@@ -188,6 +188,13 @@ class SettingsDialog(QDialog):
         return text if ok and text else None
 
     def change_passphrase(self) -> None:
+        if self.session.vault.meta.mode == MODE_KEYRING:
+            answer = QMessageBox.question(
+                self, "Use a passphrase",
+                "From now on the app will ask for this passphrase each time it opens, and the key will be "
+                "taken out of the keyring. Your recovery code keeps working. Go ahead?")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         first = self._ask("New passphrase (at least 8 characters):")
         if first is None:
             return

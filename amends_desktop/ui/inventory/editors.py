@@ -484,7 +484,7 @@ class HarmEditor(AutosaveForm):
             return
         parsed = parse_approx(text)
         if parsed is None:
-            hint = "Kept as written; it sorts after the dates I can read."
+            hint = "Kept as you wrote it. It's listed after the dates the app can place."
         elif parsed.start == parsed.end:
             hint = f"Read as {parsed.start.day} {parsed.start:%B %Y}."
         else:

@@ -457,7 +457,7 @@ class ReflectionTab(QWidget):
 
     # -- other tabs changed things ----------------------------------------------------------------
     def _data_changed(self, what: str) -> None:
-        if what in ("plans", "people", "harms", "all", "settings"):
+        if what in ("plans", "people", "harms", "inventory", "all", "settings"):
             self.editor.reload_links()
             if self.support_visible():
                 self.support.refresh()
