@@ -55,6 +55,12 @@ class LockScreen(QWidget):
 
     def prepare(self) -> None:
         needs = self._needs_secret()
+        if needs:
+            self.message.setText("Your vault is locked, so nothing in it is on the screen.")
+        else:
+            # Honest about keyring mode: the keyring opens it for anyone at this signed-in session.
+            self.message.setText("Nothing from your vault is on the screen. Press Open to come back.\n"
+                                 "For a lock that needs a passphrase, choose one in Settings.")
         self.secret.clear()
         self.secret.setVisible(needs)
         self.error.clear()
