@@ -55,14 +55,29 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 def create_demo_session() -> Session:
     """A throwaway vault in a temporary folder, its key only in memory, filled with sample data."""
+    # Demo folders left by a killed process can never be opened again (their key was in memory): tidy them.
+    import shutil
+
     from amends_desktop.services.demo import fill_demo
 
+    for stale in Path(tempfile.gettempdir()).glob("amends-demo-*"):
+        probe = InstanceLock(stale)
+        try:
+            probe.acquire()  # a running demo holds its lock: only dead ones are removed
+        except (AlreadyRunningError, OSError):
+            continue
+        probe.release()
+        shutil.rmtree(stale, ignore_errors=True)
     folder = Path(tempfile.mkdtemp(prefix="amends-demo-"))
+    lock = InstanceLock(folder)
+    lock.acquire()
     store = MemoryKeyStore("memory (demo)")
     manager = VaultManager(folder, lambda: store)
     vault = manager.create(manager.prepare(), memory_keystore=store)
     fill_demo(vault.repos)
-    return Session(manager, vault, demo=True, demo_folder=folder)
+    session = Session(manager, vault, demo=True, demo_folder=folder)
+    session.on_close.append(lock.release)
+    return session
 
 
 def _keyring_available(factory: Callable[[], KeyStore]) -> tuple[bool, str]:
@@ -234,8 +249,18 @@ def run_gui(folder: Path, *, demo: bool = False, keystore_factory: Callable[[], 
             lock.release()
             return 0 if not manager.exists() else 1
         session = Session(manager, vault)
+    # Ctrl+C or a polite kill closes the window properly (saving, and removing a demo vault).
+    import signal
+
+    from PySide6.QtCore import QTimer
+
     from amends_desktop.ui.main_window import MainWindow
 
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: app.closeAllWindows())
+    wake = QTimer()
+    wake.start(300)  # lets Python run its signal handlers while Qt's loop waits
+    wake.timeout.connect(lambda: None)
     try:
         session.start()
         window = MainWindow(session)

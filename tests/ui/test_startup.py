@@ -205,3 +205,16 @@ def test_slow_work_runs_off_the_gui_thread(qtbot) -> None:  # type: ignore[no-un
     assert len(ticks) >= 5, "the GUI kept handling events while the work ran"
     with pytest.raises(ValueError):
         run_with_progress(None, "Test", "Working…", lambda progress: (_ for _ in ()).throw(ValueError("boom")))
+
+
+def test_a_killed_demo_leaves_nothing_behind_for_long(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import tempfile
+
+    stale = Path(tempfile.mkdtemp(prefix="amends-demo-"))
+    (stale / "vault.db").write_bytes(b"\x00" * 64)  # what a killed demo would leave (encrypted, keyless)
+    running = app_module.create_demo_session()
+    second = app_module.create_demo_session()  # must not remove the first, still-running demo
+    assert not stale.exists()
+    assert running.demo_folder is not None and running.demo_folder.exists()
+    second.close()
+    running.close()
