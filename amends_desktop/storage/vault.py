@@ -131,6 +131,21 @@ class Vault:
             progress(4, 4)
 
 
+def _key_from_secret(meta: VaultMeta, secret: str) -> bytes:
+    """The key unwrapped by the passphrase or the recovery code, whichever fits; checked against vault.json."""
+    for slot in ("passphrase", "recovery"):
+        wrapped = meta.wrapped.get(slot)
+        if wrapped is None:
+            continue
+        try:
+            key = wrapping.unwrap(wrapped, secret, vault_id=meta.vault_id)
+        except WrongSecretError:
+            continue
+        if wrapping.key_matches(key, meta.key_check):
+            return key
+    raise WrongSecretError()
+
+
 class VaultManager:
     """Creates and opens the vault in one data folder."""
 
@@ -290,17 +305,7 @@ class VaultManager:
         """The vault key, from the keyring or from the recovery code / passphrase, checked against vault.json."""
         meta = read_meta(self.paths.meta)
         if secret:
-            for slot in ("recovery", "passphrase"):
-                wrapped = meta.wrapped.get(slot)
-                if wrapped is None:
-                    continue
-                try:
-                    key = wrapping.unwrap(wrapped, secret, vault_id=meta.vault_id)
-                except WrongSecretError:
-                    continue
-                if wrapping.key_matches(key, meta.key_check):
-                    return key
-            raise WrongSecretError()
+            return _key_from_secret(meta, secret)
         if meta.mode == MODE_PASSPHRASE:
             raise NeedsPassphraseError()
         stored = self._keystore_factory().get(meta.vault_id)
@@ -385,17 +390,9 @@ class VaultManager:
 
         meta = vault.meta
         if secret:
-            for slot in ("passphrase", "recovery"):
-                wrapped = meta.wrapped.get(slot)
-                if wrapped is None:
-                    continue
-                try:
-                    key = wrapping.unwrap(wrapped, secret, vault_id=meta.vault_id)
-                except WrongSecretError:
-                    continue
-                if hmac.compare_digest(key, vault.key):
-                    return
-            raise WrongSecretError()
+            if not hmac.compare_digest(_key_from_secret(meta, secret), vault.key):
+                raise WrongSecretError()
+            return
         if meta.mode == MODE_PASSPHRASE:
             raise NeedsPassphraseError()
         if meta.mode == MODE_MEMORY:
