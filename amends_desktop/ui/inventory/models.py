@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from amends_desktop.domain.approx_date import parse_approx
 from amends_desktop.domain.stages import stage_index
 from amends_desktop.services.inventory import HarmRow, PersonRow
+from amends_desktop.ui.table_models import HeadedTableModel
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 ObjectRole = Qt.ItemDataRole.UserRole + 2
@@ -47,7 +48,7 @@ def approx_sort_text(text: str) -> str:
     return f"0{start.toordinal():07d}{end.toordinal():07d}{text.casefold()}"
 
 
-class PeopleModel(QAbstractTableModel):
+class PeopleModel(HeadedTableModel):
     NAME, HARMS, MONEY, STAGE = range(4)
     HEADERS = ("Name", "Harms", "Money owed", "Plan stage")
 
@@ -62,13 +63,7 @@ class PeopleModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
@@ -197,7 +192,7 @@ class PeopleProxy(QSortFilterProxyModel):
         return not self._needle or self._needle in row.search_text
 
 
-class HarmsModel(QAbstractTableModel):
+class HarmsModel(HeadedTableModel):
     CATEGORY, WHAT, WHEN, MONEY, DEFECTS, FORMAL, REVIEWED = range(7)
     HEADERS = ("Category", "What happened", "When", "Money", "Defects", "Formal amends", "Reviewed")
 
@@ -209,13 +204,7 @@ class HarmsModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
 
     @staticmethod
     def short(text: str, limit: int = 90) -> str:

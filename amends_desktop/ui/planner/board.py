@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QByteArray,
     QMimeData,
     QModelIndex,
@@ -23,6 +22,7 @@ from amends_desktop.domain.due import KIND_LABELS, DueItem
 from amends_desktop.domain.enums import Hold, SafetyVerdict
 from amends_desktop.domain.stages import STAGE_ORDER
 from amends_desktop.services.planner import BoardRow
+from amends_desktop.ui.table_models import HeadedTableModel, HeadersMixin
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 MIME = "application/x-amends-plan-ids"
@@ -40,7 +40,7 @@ def group_key(row: BoardRow) -> str:
     return row.hold.value if row.hold is not None else row.stage.value
 
 
-class BoardModel(QAbstractItemModel):
+class BoardModel(HeadersMixin, QAbstractItemModel):
     """Two levels: a row per group (stage or hold), and under it that group's plans by priority."""
 
     COL_PERSON, COL_TYPE, COL_HARMS, COL_DUE = range(4)
@@ -185,10 +185,6 @@ class BoardModel(QAbstractItemModel):
             text += ", something overdue" if plan.overdue else f", {plan.due_count} due"
         return text
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
 
     def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -293,7 +289,7 @@ class BoardFilter(QSortFilterProxyModel):
         return not (self.person_text and self.person_text not in plan.person_name.casefold())
 
 
-class DueModel(QAbstractTableModel):
+class DueModel(HeadedTableModel):
     """The due list: when, what, and the kind of thing."""
 
     COL_WHEN, COL_WHAT, COL_KIND = range(3)
@@ -316,8 +312,6 @@ class DueModel(QAbstractTableModel):
     def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
 
-    def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
 
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._items)):
@@ -344,10 +338,6 @@ class DueModel(QAbstractTableModel):
             return item
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
 
     def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():

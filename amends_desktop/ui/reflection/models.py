@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 from amends_desktop.domain.enums import EntryKind
 from amends_desktop.services.reflection import EntryRow, ReflectionService
 from amends_desktop.services.search import SearchResult, snippet_html
+from amends_desktop.ui.table_models import HeadedTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -37,7 +37,7 @@ def day_text(iso: str) -> str:
     return f"{d.day} {d.strftime('%b %Y')}"
 
 
-class JournalModel(QAbstractTableModel):
+class JournalModel(HeadedTableModel):
     """Entries in display order. Holds the ids only and reads rows a page at a time as they are shown
     (like Anki's browser), so opening the journal with 100,000 entries stays quick. Sorting and the
     kind filter are done by the vault (``sort`` re-reads the id list)."""
@@ -115,13 +115,7 @@ class JournalModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
